@@ -1,0 +1,36 @@
+# pidfd-autokill patch queue: a thin front end over scripts/.
+# `make demo` and `make check` are the whole set-up on a fresh machine.
+SHELL := /bin/bash
+S := scripts
+
+.PHONY: all check demo deps tree export kernel checkpatch bisect clean
+
+all: check
+
+check:
+	@$(S)/check.sh test 1200 harness.timeout=300
+
+demo:
+	@$(S)/demo.sh
+
+deps:
+	@$(S)/deps.sh
+
+tree:
+	@$(S)/deps.sh
+	@$(S)/tree.sh
+
+export:
+	@$(S)/export.sh
+
+kernel:
+	@$(S)/prepare.sh test
+
+checkpatch: tree
+	@$(S)/checkpatch.sh
+
+bisect: tree
+	@$(S)/bisect.sh
+
+clean:
+	rm -rf build

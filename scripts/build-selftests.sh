@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Build and install the selftests run in the VM (kselftest-install), plus the
+# series' demo program when the series provides it.
+# Usage: build-selftests.sh VARIANT
+. "$(dirname "$0")/common.sh"
+
+variant=$1
+obj=$(objdir "$variant")
+log=$LOGS/selftests-$variant.log
+kmake O="$obj" -j"$(nproc)" TARGETS="$SELFTEST_DIRS" kselftest-install >"$log" 2>&1 ||
+	die "selftests build failed ($(grep -m1 -E 'error:' "$log" || echo 'see log')), see $log"
+
+demo_src=$TREE/$DEMO_SOURCE
+demo_bin=$obj/demo/$(basename "$DEMO_SOURCE" .c)
+if [ -f "$demo_src" ]; then
+	mkdir -p "$obj/demo"
+	if [ ! "$demo_bin" -nt "$demo_src" ]; then
+		gcc -O2 -Wall -Werror -isystem "$obj/usr/include" -o "$demo_bin" "$demo_src" \
+			>>"$log" 2>&1 || die "demo build failed, see $log"
+	fi
+else
+	rm -f "$demo_bin"
+fi

@@ -1,0 +1,62 @@
+# shellcheck shell=bash
+# Shared paths and helpers, sourced by every harness script.
+set -euo pipefail
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=$TOP/build
+TREE=$BUILD/linux
+LOGS=$BUILD/logs
+# shellcheck source=../base.conf
+. "$TOP/base.conf"
+
+# Kernel identity used for every commit the harness makes in build/linux.
+GIT_IDENT_NAME=pidfd-autokill
+GIT_IDENT_EMAIL=pidfd-autokill@users.noreply.invalid
+
+# Reproducible kbuild output: a second build with nothing changed stays a no-op.
+export KBUILD_BUILD_TIMESTAMP="Thu Jan  1 00:00:00 UTC 2026"
+export KBUILD_BUILD_USER=pidfd-autokill
+export KBUILD_BUILD_HOST=harness
+export CCACHE_BASEDIR=$TOP
+
+mkdir -p "$LOGS"
+
+die() {
+	echo "error: $*" >&2
+	exit 1
+}
+
+# The object directory of a kernel variant (test, debug). It lives directly
+# under the source tree so kbuild uses relative paths and ccache hits across
+# clones in different directories.
+objdir() {
+	echo "$TREE/obj-$1"
+}
+
+kmake() {
+	local cc=gcc
+	command -v ccache >/dev/null && cc="ccache gcc"
+	make -C "$TREE" ARCH=x86_64 CC="$cc" HOSTCC="$cc" "$@"
+}
+
+# Patch file names from patches/series, comments and blank lines dropped.
+series_patches() {
+	sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$TOP/patches/series"
+}
+
+# Identifies the exported series, so the tree is rebuilt only when it changed.
+series_hash() {
+	local p
+	{
+		cat "$TOP/patches/series"
+		for p in $(series_patches); do
+			cat "$TOP/patches/$p"
+		done
+	} | sha256sum | cut -d' ' -f1
+}
+
+# The selftest directories run in the VM: the series' own tests live in pidfd/.
+SELFTEST_DIRS="pidfd clone3"
+
+# The demo program `make demo` runs, provided by the series.
+DEMO_SOURCE=samples/pidfd/pidfd-autokill.c

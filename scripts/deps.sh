@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Install the Debian packages the harness needs, and the pinned base kernel source.
+. "$(dirname "$0")/common.sh"
+
+packages=(
+	build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
+	busybox-static qemu-system-x86 libcap-dev ccache git perl python3
+	rsync coreutils kmod gnuplot-nox
+)
+pinned="$BASE_PACKAGE=$BASE_VERSION"
+
+missing=()
+for p in "${packages[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||
+		missing+=("$p")
+done
+have=$(dpkg-query -W -f='${Version}' "$BASE_PACKAGE" 2>/dev/null || true)
+[ "$have" = "$BASE_VERSION" ] || missing+=("$pinned")
+
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+	die "missing packages; run: sudo apt-get update && sudo apt-get install -y --no-install-recommends ${missing[*]}"
+fi
+
+log=$LOGS/deps.log
+echo "deps: installing ${missing[*]} (log: $log)"
+# The pinned version may be newer than the package lists this machine has.
+apt-get update >"$log" 2>&1 || die "apt-get update failed, see $log"
+DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+	"${missing[@]}" >>"$log" 2>&1 ||
+	die "apt-get install failed, see $log"

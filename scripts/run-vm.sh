@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Boot a kernel variant with its initramfs under QEMU. The kernel console goes
+# to build/logs/VARIANT-MODE-console.log, the guest's test output to
+# build/logs/VARIANT-MODE-output.log.
+# Usage: run-vm.sh VARIANT MODE TIME_LIMIT_SECONDS [EXTRA_KERNEL_ARGS]
+. "$(dirname "$0")/common.sh"
+
+variant=$1 mode=$2 limit=$3 extra=${4:-}
+obj=$(objdir "$variant")
+console=$LOGS/$variant-$mode-console.log
+output=$LOGS/$variant-$mode-output.log
+rm -f "$console" "$output"
+
+boot() { # time-limit mode console output accel-args...
+	local limit=$1 mode=$2 console=$3 output=$4
+	shift 4
+	timeout --kill-after=10 "$limit" qemu-system-x86_64 "$@" \
+		-smp 2 -m 2G -no-reboot -nodefaults -display none \
+		-kernel "$obj/arch/x86/boot/bzImage" -initrd "$obj/initramfs.cpio" \
+		-append "console=ttyS0 panic=-1 harness.mode=$mode $extra" \
+		-serial "file:$console" -serial "file:$output"
+}
+
+# /dev/kvm can exist yet not run a guest (some nested set-ups hang or abort),
+# so KVM is used only after a short probe boot of this kernel got through.
+kvm=(-accel kvm -cpu host)
+probe=$obj/kvm-probe
+if [ -r /dev/kvm ] && [ -w /dev/kvm ] && [ ! "$probe" -nt "$obj/arch/x86/boot/bzImage" ]; then
+	rm -f "$probe.log"
+	if boot 20 probe /dev/null "$probe.log" "${kvm[@]}" >/dev/null 2>&1 &&
+		grep -q '^harness: done' "$probe.log"; then
+		echo kvm >"$probe"
+	else
+		echo tcg >"$probe"
+	fi
+fi
+if [ "$(cat "$probe" 2>/dev/null)" = kvm ]; then
+	accel=("${kvm[@]}")
+else
+	accel=(-accel tcg -cpu max)
+fi
+
+status=0
+boot "$limit" "$mode" "$console" "$output" "${accel[@]}" \
+	>"$LOGS/$variant-$mode-qemu.log" 2>&1 || status=$?
+if [ $status -eq 124 ] || [ $status -eq 137 ]; then
+	echo "error: guest did not finish within $limit s; console: $console" >&2
+	exit 2
+elif [ $status -ne 0 ]; then
+	echo "error: qemu failed (exit $status), see $LOGS/$variant-$mode-qemu.log" >&2
+	exit 2
+fi
