@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Unpack the pinned base kernel into build/linux as a git repo tagged 'base'.
+# shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 if git -C "$TREE" rev-parse -q --verify refs/tags/base >/dev/null 2>&1; then

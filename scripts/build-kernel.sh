@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the bzImage of a kernel variant (incremental, ccache when installed).
 # Usage: build-kernel.sh VARIANT
+# shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 variant=$1

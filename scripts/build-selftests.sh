@@ -2,6 +2,7 @@
 # Build and install the selftests run in the VM (kselftest-install), plus the
 # series' demo program when the series provides it.
 # Usage: build-selftests.sh VARIANT
+# shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 variant=$1

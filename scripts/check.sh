@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build, boot and run the selftests of a kernel variant; report TAP results.
 # Usage: check.sh VARIANT TIME_LIMIT_SECONDS [EXTRA_KERNEL_ARGS]
+# shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 variant=$1 limit=$2 extra=${3:-}

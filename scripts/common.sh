@@ -1,4 +1,6 @@
 # shellcheck shell=bash
+# The variables set here are used by the scripts that source this file.
+# shellcheck disable=SC2034
 # Shared paths and helpers, sourced by every harness script.
 set -euo pipefail
 
@@ -6,7 +8,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD=$TOP/build
 TREE=$BUILD/linux
 LOGS=$BUILD/logs
-# shellcheck source=../base.conf
+# shellcheck source=base.conf
 . "$TOP/base.conf"
 
 # Kernel identity used for every commit the harness makes in build/linux.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Boot the patched test kernel and run the series' demo program in it.
+# shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 "$TOP/scripts/prepare.sh" test

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages the harness needs, and the pinned base kernel source.
+# shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 packages=(

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Write patches/ back from build/linux (base..HEAD). The cover letter keeps its
 # text; only its subject count, shortlog and diffstat are refreshed.
+# shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 [ -d "$TREE/.git" ] || die "no build/linux tree: run make tree first"

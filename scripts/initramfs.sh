@@ -2,6 +2,7 @@
 # Pack the guest initramfs with the kernel's usr/gen_init_cpio: busybox, the
 # installed kselftests, the demo, the shared libraries they need, and /init.
 # Usage: initramfs.sh VARIANT
+# shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 variant=$1

@@ -3,6 +3,7 @@
 # selftests' own config files, merged with merge_config.sh. Every symbol a
 # fragment asks for must end up as asked.
 # Usage: kconfig.sh VARIANT FRAGMENT...
+# shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 variant=$1

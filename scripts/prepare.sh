@@ -2,6 +2,7 @@
 # Everything a guest boot needs for a kernel variant: packages, the patched
 # tree, .config, bzImage, selftests and initramfs. Incremental at every step.
 # Usage: prepare.sh VARIANT
+# shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 variant=$1

@@ -3,6 +3,7 @@
 # "N passed, N failed, N skipped"; fail on any failed or missing test, an
 # unfinished guest, or a kernel report on the console.
 # Usage: report.sh OUTPUT_LOG CONSOLE_LOG KSELFTEST_LIST
+# shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 output=$1 console=$2 list=$3

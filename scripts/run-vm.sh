@@ -3,6 +3,7 @@
 # to build/logs/VARIANT-MODE-console.log, the guest's test output to
 # build/logs/VARIANT-MODE-output.log.
 # Usage: run-vm.sh VARIANT MODE TIME_LIMIT_SECONDS [EXTRA_KERNEL_ARGS]
+# shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 variant=$1 mode=$2 limit=$3 extra=${4:-}

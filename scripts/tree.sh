@@ -2,6 +2,7 @@
 # Make build/linux hold base + the series from patches/, one commit per patch.
 # A no-op when the tree already matches patches/; refuses to drop unexported work
 # unless FORCE=1.
+# shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 "$TOP/scripts/base.sh"
