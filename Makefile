@@ -3,12 +3,16 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all check demo deps tree export kernel checkpatch bisect clean
+.PHONY: all check check-debug demo deps tree export kernel checkpatch bisect clean
 
 all: check
 
 check:
 	@$(S)/check.sh test 1200 harness.timeout=300
+
+# The same suites on a KASAN/UBSAN/lockdep kernel; any report fails the run.
+check-debug:
+	@$(S)/check.sh debug 5400 "harness.timeout=1200 panic_on_warn=1"
 
 demo:
 	@$(S)/demo.sh
