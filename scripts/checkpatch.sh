@@ -8,7 +8,8 @@ log=$LOGS/checkpatch.log
 : >"$log"
 bad=0
 for p in $(series_patches); do
-	if (cd "$TREE" && ./scripts/checkpatch.pl --strict --no-summary --terse \
+	# spdxcheck.py needs the python3 with Debian's python3-ply and python3-git.
+	if (cd "$TREE" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --no-summary --terse \
 		"$TOP/patches/$p") >>"$log" 2>&1; then
 		echo "checkpatch: $p: clean"
 	else

@@ -6,7 +6,7 @@
 packages=(
 	build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
 	busybox-static qemu-system-x86 libcap-dev ccache git perl python3
-	rsync coreutils kmod gnuplot-nox python3-ply
+	rsync coreutils kmod gnuplot-nox python3-ply python3-git
 )
 pinned="$BASE_PACKAGE=$BASE_VERSION"
 
