@@ -12,7 +12,7 @@ check:
 
 # The same suites on a KASAN/UBSAN/lockdep kernel; any report fails the run.
 check-debug:
-	@$(S)/check.sh debug 5400 "harness.timeout=1200 panic_on_warn=1"
+	@$(S)/check.sh debug 2400 "harness.timeout=1200 panic_on_warn=1"
 
 demo:
 	@$(S)/demo.sh
