@@ -31,7 +31,10 @@ find "$TOP/patches" -name '[0-9][0-9][0-9][0-9]-*.patch' \
 
 n=$(series_patches | wc -l)
 summary_start='^'"$GIT_IDENT_NAME"' \([0-9]+\):$'
-generated=$(sed -nE "/$summary_start/,\$p" "$tmp/0000-cover-letter.patch")
+# The diffstat's "create mode" lines can pass 75 columns, which checkpatch
+# flags in a cover letter; the stat above them already names every file.
+generated=$(sed -nE "/$summary_start/,\$p" "$tmp/0000-cover-letter.patch" |
+	grep -vE '^ (create|delete) mode ')
 text_from=$cover
 [ -f "$cover" ] || text_from=$tmp/0000-cover-letter.patch
 text=$(sed -E "/$summary_start/,\$d" "$text_from")
