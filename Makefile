@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all check check-debug demo deps tree export kernel checkpatch bisect clean
+.PHONY: all check check-debug demo bench deps tree export kernel checkpatch bisect clean
 
 all: check
 
@@ -16,6 +16,10 @@ check-debug:
 
 demo:
 	@$(S)/demo.sh
+
+# The base and the patched kernel side by side: costs, teardown, ratios.
+bench:
+	@$(S)/bench.sh
 
 deps:
 	@$(S)/deps.sh

@@ -8,6 +8,6 @@ variant=$1
 obj=$(objdir "$variant")
 log=$LOGS/kernel-$variant.log
 start=$SECONDS
-kmake O="$obj" -j"$(nproc)" bzImage >"$log" 2>&1 ||
+KTREE=$(srctree "$variant") kmake O="$obj" -j"$(nproc)" bzImage >"$log" 2>&1 ||
 	die "kernel build failed ($(grep -m1 -E 'error:|Error [0-9]' "$log" || echo 'see log')), see $log"
 echo "kernel-$variant: $obj/arch/x86/boot/bzImage ($((SECONDS - start)) s)"

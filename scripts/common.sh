@@ -28,17 +28,24 @@ die() {
 	exit 1
 }
 
-# The object directory of a kernel variant (test, debug). It lives directly
-# under the source tree so kbuild uses relative paths and ccache hits across
-# clones in different directories.
-objdir() {
-	echo "$TREE/obj-$1"
+# The source tree of a kernel variant: 'base' is the unpatched base (a git
+# worktree of build/linux at tag base, booted by make bench), every other
+# variant (test, debug) is the series.
+srctree() {
+	if [ "$1" = base ]; then echo "$BUILD/base"; else echo "$TREE"; fi
 }
 
+# The object directory of a kernel variant. It lives directly under the source
+# tree so kbuild uses relative paths and ccache hits across clones and trees.
+objdir() {
+	echo "$(srctree "$1")/obj-$1"
+}
+
+# make in the kernel tree KTREE (default: the series).
 kmake() {
 	local cc=gcc
 	command -v ccache >/dev/null && cc="ccache gcc"
-	make -C "$TREE" ARCH=x86_64 CC="$cc" HOSTCC="$cc" "$@"
+	make -C "${KTREE:-$TREE}" ARCH=x86_64 CC="$cc" HOSTCC="$cc" "$@"
 }
 
 # Patch file names from patches/series, comments and blank lines dropped.

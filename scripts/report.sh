@@ -9,14 +9,8 @@
 output=$1 console=$2 list=$3
 [ -f "$output" ] || die "no guest output at $output; console: $console"
 
-kernel_report='WARNING:|BUG:|Oops|KASAN|UBSAN|possible circular locking|inconsistent lock state|possible recursive locking|suspicious RCU usage|Kernel panic|general protection fault|blocked for more than'
 kernel_bad=0
-if grep -qE "$kernel_report" "$console"; then
-	kernel_bad=1
-	echo "error: kernel report on the console ($console):" >&2
-	at=$(grep -m1 -n -E "$kernel_report" "$console" | cut -d: -f1)
-	sed -n "$((at > 5 ? at - 5 : 1)),$((at + 40))p" "$console" >&2
-fi
+"$TOP/scripts/kernel-report.sh" "$console" || kernel_bad=1
 
 # kselftest-list.txt has "collection:test" lines; results say "collection: test".
 summary=$(tr -d '\r' <"$output" | awk -v kernel_bad="$kernel_bad" -v console="$console" -v expected="$(cut -d: -f1,2 "$list" | tr ':' '/')" '

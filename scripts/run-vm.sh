@@ -3,11 +3,15 @@
 # to build/logs/VARIANT-MODE-console.log, the guest's test output to
 # build/logs/VARIANT-MODE-output.log.
 # Usage: run-vm.sh VARIANT MODE TIME_LIMIT_SECONDS [EXTRA_KERNEL_ARGS]
+# INITRAMFS=FILE boots FILE instead of the variant's own initramfs.
+# SMP=N gives the guest N CPUs instead of 2. ICOUNT=OPTS runs the guest clock
+# off executed instructions (QEMU -icount OPTS); TCG only, ignored under KVM.
 # shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
 variant=$1 mode=$2 limit=$3 extra=${4:-}
 obj=$(objdir "$variant")
+initramfs=${INITRAMFS:-$obj/initramfs.cpio}
 console=$LOGS/$variant-$mode-console.log
 output=$LOGS/$variant-$mode-output.log
 rm -f "$console" "$output"
@@ -16,8 +20,8 @@ boot() { # time-limit mode console output accel-args...
 	local limit=$1 mode=$2 console=$3 output=$4
 	shift 4
 	timeout --kill-after=10 "$limit" qemu-system-x86_64 "$@" \
-		-smp 2 -m 2G -no-reboot -nodefaults -display none \
-		-kernel "$obj/arch/x86/boot/bzImage" -initrd "$obj/initramfs.cpio" \
+		-smp "${SMP:-2}" -m 2G -no-reboot -nodefaults -display none \
+		-kernel "$obj/arch/x86/boot/bzImage" -initrd "$initramfs" \
 		-append "console=ttyS0 panic=-1 harness.mode=$mode $extra" \
 		-serial "file:$console" -serial "file:$output"
 }
@@ -39,6 +43,7 @@ if [ "$(cat "$probe" 2>/dev/null)" = kvm ]; then
 	accel=("${kvm[@]}")
 else
 	accel=(-accel tcg -cpu max)
+	[ -z "${ICOUNT:-}" ] || accel+=(-icount "$ICOUNT")
 fi
 
 status=0
