@@ -52,8 +52,8 @@ done
 accels=$(cat "$(objdir base)/kvm-probe" "$(objdir test)/kvm-probe" 2>/dev/null | sort -u)
 case $accels:$clock in
 kvm:*) clock_label="real time, KVM" ;;
-tcg:icount) clock_label="instruction clock: QEMU TCG -icount shift=0, 1 ns = 1 guest instruction" ;;
-tcg:real) clock_label="real time, QEMU TCG emulation (noisy)" ;;
+tcg:icount) clock_label="instruction clock, QEMU TCG -icount shift=0: 1 ns = 1 guest instruction" ;;
+tcg:real) clock_label="real time, QEMU TCG emulation" ;;
 *) die "the two kernels booted with different accelerators ($(echo "$accels" | tr '\n' ' ')): rerun make bench" ;;
 esac
 echo "clock: $clock_label; 1 guest CPU"
@@ -63,7 +63,7 @@ for kernel in base patched; do
 	sed -n '/^sec /,/^harness: /p' "$out/$kernel-1.log" | grep -v '^harness: '
 done
 python3 "$TOP/scripts/bench-report.py" "$out" "$clock_label" "${runs[@]}"
-gnuplot -e "datafile='$out/teardown.csv'; outfile='$out/teardown.png'" \
+gnuplot -e "datafile='$out/teardown.csv'; outfile='$out/teardown.png'; clock='$clock_label'" \
 	"$TOP/bench/teardown.gp" 2>"$LOGS/gnuplot.log" ||
 	die "gnuplot failed, see $LOGS/gnuplot.log"
 echo
