@@ -578,17 +578,22 @@ static void print_table(void)
  *   pdeathsig:  the children set PR_SET_PDEATHSIG(SIGKILL);
  *   cgroup_kill: the children live in a cgroup; right after the owner's
  *               SIGKILL we write cgroup.kill, as a supervisor would once it
- *               saw the owner die (the time to notice is not counted).
+ *               saw the owner die (the time to notice is not counted);
+ *   cgroup_kill+pidfds: the same, but the owner also holds a plain pidfd
+ *               for each child, as a runtime that uses pidfds would: this
+ *               tells the cost of the kill from that of closing N pidfds.
  * We are a child subreaper, so orphans come to us to be reaped.
  */
-enum teardown { TD_AUTOKILL, TD_PDEATHSIG, TD_CGROUP_KILL, NR_TEARDOWNS };
+enum teardown {
+	TD_AUTOKILL, TD_PDEATHSIG, TD_CGROUP_KILL, TD_CGROUP_KILL_PIDFDS, NR_TEARDOWNS
+};
 
 static const char *const teardown_names[NR_TEARDOWNS] = {
-	"autokill", "pdeathsig", "cgroup_kill",
+	"autokill", "pdeathsig", "cgroup_kill", "cgroup_kill+pidfds",
 };
 
 static const unsigned int teardown_needs[NR_TEARDOWNS] = {
-	HAVE_AUTOKILL, 0, HAVE_CGROUP_KILL,
+	HAVE_AUTOKILL, 0, HAVE_CGROUP_KILL, HAVE_CGROUP_KILL,
 };
 
 static const int teardown_sizes[] = { 1, 10, 100, 1000, MAX_CHILDREN };
@@ -637,8 +642,11 @@ static void owner(enum teardown how, int n, pid_t *pids, int cgroup_fd, int repo
 		case TD_PDEATHSIG:
 			pid = fork();
 			break;
-		default:
+		case TD_CGROUP_KILL:
 			pid = spawn(CLONE_INTO_CGROUP, SIGCHLD, NULL, cgroup_fd);
+			break;
+		default:
+			pid = spawn(CLONE_INTO_CGROUP | CLONE_PIDFD, SIGCHLD, &pidfd, cgroup_fd);
 			break;
 		}
 		if (pid == 0)
@@ -686,7 +694,8 @@ static uint64_t teardown_once(enum teardown how, int n, pid_t *pids,
 	t0 = now_ns();
 	if (kill(owner_pid, SIGKILL))
 		die("kill owner");
-	if (how == TD_CGROUP_KILL && pwrite(kill_fd, "1", 1, 0) != 1)
+	if ((how == TD_CGROUP_KILL || how == TD_CGROUP_KILL_PIDFDS) &&
+	    pwrite(kill_fd, "1", 1, 0) != 1)
 		die("write cgroup.kill");
 	for (i = 0; i < n; i++)
 		wait_readable(watchers[i]);

@@ -14,13 +14,15 @@ set key top left
 ak = 'CLONE\_PIDFD\_AUTOKILL (owner holds N pidfds)'
 pd = 'PR\_SET\_PDEATHSIG(SIGKILL)'
 cg = 'cgroup.kill'
+cgp = 'cgroup.kill, owner holding N plain pidfds'
 
 set title 'total, until all N are gone and reaped'
 set ylabel 'ms'
 set logscale y
 plot datafile using 1:2 skip 1 with linespoints lw 2 title ak, \
      datafile using 1:3 skip 1 with linespoints lw 2 title pd, \
-     datafile using 1:4 skip 1 with linespoints lw 2 title cg
+     datafile using 1:4 skip 1 with linespoints lw 2 title cg, \
+     datafile using 1:5 skip 1 with linespoints lw 2 dt 2 title cgp
 
 set title 'per child'
 set ylabel 'us per child'
@@ -29,5 +31,6 @@ set yrange [0:*]
 set key top right
 plot datafile using 1:($2 * 1000 / $1) skip 1 with linespoints lw 2 title ak, \
      datafile using 1:($3 * 1000 / $1) skip 1 with linespoints lw 2 title pd, \
-     datafile using 1:($4 * 1000 / $1) skip 1 with linespoints lw 2 title cg
+     datafile using 1:($4 * 1000 / $1) skip 1 with linespoints lw 2 title cg, \
+     datafile using 1:($5 * 1000 / $1) skip 1 with linespoints lw 2 dt 2 title cgp
 unset multiplot

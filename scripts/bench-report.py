@@ -17,7 +17,7 @@ import sys
 from collections import defaultdict
 
 SERIES_FEATURES = ("autoreap", "nnp", "autokill", "info_exit")
-TEARDOWNS = ("autokill", "pdeathsig", "cgroup_kill")
+TEARDOWNS = ("autokill", "pdeathsig", "cgroup_kill", "cgroup_kill+pidfds")
 
 
 def load(specs):
@@ -130,27 +130,21 @@ def teardown(rounds, order, outdir):
     if not sizes:
         return
     print("\n== 4. Teardown of N children when the owner exits (patched kernel) ==")
-    print("total ms until all N are gone and reaped; us per child; ratio = method / autokill")
-    header = f"{'N':>5}"
-    for how in TEARDOWNS:
-        header += f" {how + ' ms':>15} {'us/child':>9}"
-    print(header + f" {'pdeathsig/ak':>13} {'cg_kill/ak':>11}")
+    print("total ms until all N are gone and reaped, us per child, and each method / autokill")
+    print((f"{'':5} " + " ".join(f"{how:^24}" for how in TEARDOWNS)).rstrip())
+    print(f"{'N':>5} " + " ".join(f"{'ms':>9} {'us/child':>8} {'/ak':>5}" for how in TEARDOWNS))
     table = []
     for n in sizes:
         med = {}
         for how in TEARDOWNS:
             vals = pooled(rounds, "patched", (4, how, n))
             med[how] = statistics.median(vals) if vals else float("nan")
-        line = f"{n:5}"
-        for how in TEARDOWNS:
-            line += f" {med[how] / 1e6:15.2f} {med[how] / n / 1000:9.1f}"
-        ak = med["autokill"]
-        line += f" {med['pdeathsig'] / ak:13.3f} {med['cgroup_kill'] / ak:11.3f}"
-        print(line)
+        print(f"{n:5} " + " ".join(f"{med[how] / 1e6:9.2f} {med[how] / n / 1000:8.1f}"
+                                   f" {med[how] / med['autokill']:5.3f}" for how in TEARDOWNS))
         table.append((n, med))
     exps = "  ".join(f"{how} {growth_exponent([(n, m[how]) for n, m in table]):.2f}"
                      for how in TEARDOWNS)
-    print(f"growth exponent b in time ~ N^b over N >= 100 (1.00 = linear): {exps}")
+    print(f"growth: b in time ~ N^b over N >= 100 (1.00 = linear): {exps}")
     with open(os.path.join(outdir, "teardown.csv"), "w", newline="") as f:
         w = csv.writer(f)
         w.writerow(["n"] + [f"{how}_ms" for how in TEARDOWNS])
