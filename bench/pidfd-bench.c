@@ -623,8 +623,8 @@ static void owner_child(pid_t owner, int ready_fd, bool pdeathsig)
 
 static void owner(enum teardown how, int n, pid_t *pids, int cgroup_fd, int report_fd)
 {
+	uint64_t autokill = CLONE_PIDFD | CLONE_AUTOREAP | CLONE_PIDFD_AUTOKILL;
 	pid_t self = getpid();
-	uint64_t flags;
 	int i, ready[2], pidfd;
 	char byte;
 
@@ -636,8 +636,7 @@ static void owner(enum teardown how, int n, pid_t *pids, int cgroup_fd, int repo
 
 		switch (how) {
 		case TD_AUTOKILL:
-			flags = CLONE_PIDFD | CLONE_AUTOREAP | CLONE_PIDFD_AUTOKILL;
-			pid = spawn(flags, 0, &pidfd, -1);
+			pid = spawn(autokill, 0, &pidfd, -1);
 			break;
 		case TD_PDEATHSIG:
 			pid = fork();

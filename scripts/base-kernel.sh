@@ -11,18 +11,15 @@ log=$LOGS/kconfig-base.log
 test_config=$(objdir test)/.config
 [ -f "$test_config" ] || die "$test_config missing: build the test kernel first (make kernel)"
 
-if [ ! -e "$wt/.git" ]; then
-	git -C "$TREE" worktree prune
-	git -C "$TREE" worktree add -q -f --detach "$wt" base >"$log" 2>&1 ||
-		die "cannot create the worktree $wt, see $log"
-fi
+: >"$log"
+base_worktree "$wt" "$log"
 [ "$(git -C "$wt" rev-parse HEAD)" = "$(git -C "$TREE" rev-parse base)" ] ||
 	git -C "$wt" checkout -q -f --detach base
 
 mkdir -p "$obj"
 # Copy only on change: a fresh .config timestamp would make kbuild reconfigure.
 cmp -s "$test_config" "$obj/.config" || cp "$test_config" "$obj/.config"
-KTREE=$wt kmake O="$obj" olddefconfig >"$log" 2>&1 ||
+KTREE=$wt kmake O="$obj" olddefconfig >>"$log" 2>&1 ||
 	die "configuring the base kernel failed, see $log"
 if ! diff -u "$test_config" "$obj/.config" >>"$log"; then
 	die "the base kernel's .config differs from the test kernel's (the series adds or drops a symbol), see $log"

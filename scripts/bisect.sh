@@ -12,12 +12,7 @@ log=$LOGS/bisect.log
 [ -f "$(objdir test)/.config" ] ||
 	"$TOP/scripts/kconfig.sh" test "$TOP/config/test.config"
 
-if [ ! -d "$wt/.git" ] && [ ! -f "$wt/.git" ]; then
-	git -C "$TREE" worktree prune
-	git -C "$TREE" worktree add -q -f --detach "$wt" base >>"$log" 2>&1 ||
-		die "cannot create the worktree $wt, see $log"
-	echo "/obj-*/" >>"$(git -C "$wt" rev-parse --git-common-dir)/info/exclude"
-fi
+base_worktree "$wt" "$log"
 bmake() {
 	local cc=gcc
 	command -v ccache >/dev/null && cc="ccache gcc"

@@ -48,6 +48,15 @@ kmake() {
 	make -C "${KTREE:-$TREE}" ARCH=x86_64 CC="$cc" HOSTCC="$cc" "$@"
 }
 
+# Make DIR a git worktree of build/linux at tag base, unless it already is one.
+# base.sh's info/exclude, shared by all worktrees, keeps their obj-*/ out of git.
+base_worktree() { # DIR LOG
+	[ -e "$1/.git" ] && return 0
+	git -C "$TREE" worktree prune
+	git -C "$TREE" worktree add -q -f --detach "$1" base >>"$2" 2>&1 ||
+		die "cannot create the worktree $1, see $2"
+}
+
 # Patch file names from patches/series, comments and blank lines dropped.
 series_patches() {
 	sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$TOP/patches/series"
