@@ -3,16 +3,23 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all check check-debug demo bench deps tree export kernel checkpatch bisect clean
+.PHONY: all check check-debug stress demo bench deps tree export kernel checkpatch bisect clean
 
 all: check
 
+# The inner loop: stress loops at bounded counts. TESTS="prog..." runs only those.
 check:
-	@$(S)/check.sh test 1200 harness.timeout=300
+	@$(S)/check.sh test check quick 1200 harness.timeout=300
 
-# The same suites on a KASAN/UBSAN/lockdep kernel; any report fails the run.
+# The same suites on a KASAN/UBSAN/lockdep kernel, stress loops at full counts;
+# any report fails the run.
 check-debug:
-	@$(S)/check.sh debug 2400 "harness.timeout=1200 panic_on_warn=1"
+	@$(S)/check.sh debug check full 2400 "harness.timeout=1200 panic_on_warn=1"
+
+# The same suites on the test kernel, stress loops at full counts (under TCG
+# pidfd_test alone can take minutes, hence the debug kernel's limits).
+stress:
+	@$(S)/check.sh test stress full 2400 harness.timeout=1200
 
 demo:
 	@$(S)/demo.sh

@@ -8,11 +8,24 @@
 variant=$1
 obj=$(objdir "$variant")
 log=$LOGS/selftests-$variant.log
+list=$obj/kselftest/kselftest_install/kselftest-list.txt
+stamp=$obj/.kselftest.inputs
+demo_src=$TREE/$DEMO_SOURCE
+demo_bin=$obj/demo/$(basename "$DEMO_SOURCE" .c)
+
+# kselftest-install re-runs headers_install and every selftest Makefile even
+# when nothing changed; with the same inputs as the last install it is known.
+inputs=$(build_inputs_id "$TREE" "$obj" "$SELFTEST_DIRS")
+installed() { echo "$inputs $(stat -c %Y.%s "$list")"; }
+if [ -n "$inputs" ] && [ -f "$list" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$(installed)" ] &&
+	{ [ ! -f "$demo_src" ] || [ -x "$demo_bin" ]; }; then
+	exit 0
+fi
+rm -f "$stamp"
+
 kmake O="$obj" -j"$(nproc)" TARGETS="$SELFTEST_DIRS" kselftest-install >"$log" 2>&1 ||
 	die "selftests build failed ($(grep -m1 -E 'error:' "$log" || echo 'see log')), see $log"
 
-demo_src=$TREE/$DEMO_SOURCE
-demo_bin=$obj/demo/$(basename "$DEMO_SOURCE" .c)
 if [ -f "$demo_src" ]; then
 	mkdir -p "$obj/demo"
 	if [ ! "$demo_bin" -nt "$demo_src" ]; then
@@ -22,3 +35,4 @@ if [ -f "$demo_src" ]; then
 else
 	rm -f "$demo_bin"
 fi
+[ -z "$inputs" ] || installed >"$stamp"

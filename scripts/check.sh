@@ -1,16 +1,28 @@
 #!/usr/bin/env bash
 # Build, boot and run the selftests of a kernel variant; report TAP results.
-# Usage: check.sh VARIANT TIME_LIMIT_SECONDS [EXTRA_KERNEL_ARGS]
+# Usage: check.sh VARIANT RUN STRESS TIME_LIMIT_SECONDS [EXTRA_KERNEL_ARGS]
+# RUN names the logs (build/logs/VARIANT-RUN-*.log); STRESS is quick (bounded
+# stress loops) or full. TESTS="PROGRAM..." runs only those test programs.
 # shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
-variant=$1 limit=$2 extra=${3:-}
+variant=$1 run=$2 stress=$3 limit=$4 extra=${5:-}
 "$TOP/scripts/prepare.sh" "$variant"
+
+list=$(objdir "$variant")/kselftest/kselftest_install/kselftest-list.txt
+selected=$LOGS/$variant-$run-tests.txt
+read -ra names <<<"${TESTS:-}"
+"$TOP/scripts/select-tests.sh" "$list" "${names[@]}" >"$selected"
+args="harness.stress=$stress $extra"
+[ ${#names[@]} -eq 0 ] || args+=" harness.tests=$(paste -sd, "$selected")"
+
+output=$LOGS/$variant-$run-output.log
+console=$LOGS/$variant-$run-console.log
+times=$LOGS/$variant-$run-times.log
 start=$SECONDS
 vm_status=0
-"$TOP/scripts/run-vm.sh" "$variant" check "$limit" "$extra" || vm_status=$?
-echo "guest: $((SECONDS - start)) s"
-"$TOP/scripts/report.sh" "$LOGS/$variant-check-output.log" \
-	"$LOGS/$variant-check-console.log" \
-	"$(objdir "$variant")/kselftest/kselftest_install/kselftest-list.txt"
+LOG_NAME=$run "$TOP/scripts/run-vm.sh" "$variant" check "$limit" "$args" || vm_status=$?
+tr -d '\r' 2>/dev/null <"$output" | sed -n 's/^harness: time //p' >"$times" || true
+echo "guest: $((SECONDS - start)) s (per program: $times)"
+"$TOP/scripts/report.sh" "$output" "$console" "$selected"
 exit "$vm_status"

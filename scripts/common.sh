@@ -48,6 +48,28 @@ kmake() {
 	make -C "${KTREE:-$TREE}" ARCH=x86_64 CC="$cc" HOSTCC="$cc" "$@"
 }
 
+# What a build in OBJ from the git tree SRC depends on: the tree's commit
+# content, the .config, the compiler and linker, and the harness scripts that
+# run kbuild. Prints nothing when SRC has uncommitted edits: only a clean tree
+# is fully named by its tree id. Debian's .gitignore hides untracked files from
+# git status, but a new file matters only once a tracked file (a Makefile, an
+# #include) names it, and that edit makes the tree dirty.
+build_inputs_id() { # SRC OBJ [EXTRA...]
+	local src=$1 obj=$2
+	shift 2
+	[ -f "$obj/.config" ] || return 0
+	[ -z "$(git -C "$src" status --porcelain --untracked-files=no)" ] || return 0
+	{
+		git -C "$src" rev-parse 'HEAD^{tree}'
+		cat "$obj/.config" "$TOP/scripts/common.sh" "$0"
+		gcc --version | head -n1
+		ld --version | head -n1
+		make --version | head -n1
+		command -v ccache || true
+		printf '%s\n' "$@"
+	} | sha256sum | cut -d' ' -f1
+}
+
 # Make DIR a git worktree of build/linux at tag base, unless it already is one.
 # base.sh's info/exclude, shared by all worktrees, keeps their obj-*/ out of git.
 base_worktree() { # DIR LOG

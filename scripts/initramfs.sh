@@ -53,6 +53,15 @@ done
 	echo "nod /dev/console 0600 0 0 c 5 1"
 	for d in "${!dirs[@]}"; do echo "dir $d 0755 0 0"; done | sort
 	printf '%s\n' "${entries[@]}"
-} >"$list"
+} >"$list.new"
+# Repacking costs seconds on a loaded machine: skip it when the same files,
+# none changed since the last pack, would go in.
+mapfile -t packed < <(awk '$1 == "file" { print $3 }' "$list.new")
+if [ -f "$out" ] && cmp -s "$list.new" "$list" &&
+	[ -z "$(find "${packed[@]}" -newer "$out" -print -quit)" ]; then
+	rm "$list.new"
+	exit 0
+fi
+mv "$list.new" "$list"
 "$obj/usr/gen_init_cpio" "$list" >"$out.tmp" || die "gen_init_cpio failed on $list"
 mv "$out.tmp" "$out"

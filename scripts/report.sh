@@ -2,7 +2,8 @@
 # Turn the guest's TAP output into one line per test and a closing
 # "N passed, N failed, N skipped"; fail on any failed or missing test, an
 # unfinished guest, or a kernel report on the console.
-# Usage: report.sh OUTPUT_LOG CONSOLE_LOG KSELFTEST_LIST
+# Usage: report.sh OUTPUT_LOG CONSOLE_LOG EXPECTED_TESTS
+# EXPECTED_TESTS has the "collection:program" lines of the programs run.
 # shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 

@@ -4,6 +4,7 @@
 # build/logs/VARIANT-MODE-output.log.
 # Usage: run-vm.sh VARIANT MODE TIME_LIMIT_SECONDS [EXTRA_KERNEL_ARGS]
 # INITRAMFS=FILE boots FILE instead of the variant's own initramfs.
+# LOG_NAME=NAME names the logs VARIANT-NAME-* instead of VARIANT-MODE-*.
 # SMP=N gives the guest N CPUs instead of 2. ICOUNT=OPTS runs the guest clock
 # off executed instructions (QEMU -icount OPTS); TCG only, ignored under KVM.
 # shellcheck source=scripts/common.sh
@@ -12,8 +13,9 @@
 variant=$1 mode=$2 limit=$3 extra=${4:-}
 obj=$(objdir "$variant")
 initramfs=${INITRAMFS:-$obj/initramfs.cpio}
-console=$LOGS/$variant-$mode-console.log
-output=$LOGS/$variant-$mode-output.log
+name=${LOG_NAME:-$mode}
+console=$LOGS/$variant-$name-console.log
+output=$LOGS/$variant-$name-output.log
 rm -f "$console" "$output"
 
 boot() { # time-limit mode console output accel-args...
@@ -48,11 +50,11 @@ fi
 
 status=0
 boot "$limit" "$mode" "$console" "$output" "${accel[@]}" \
-	>"$LOGS/$variant-$mode-qemu.log" 2>&1 || status=$?
+	>"$LOGS/$variant-$name-qemu.log" 2>&1 || status=$?
 if [ $status -eq 124 ] || [ $status -eq 137 ]; then
 	echo "error: guest did not finish within $limit s; console: $console" >&2
 	exit 2
 elif [ $status -ne 0 ]; then
-	echo "error: qemu failed (exit $status), see $LOGS/$variant-$mode-qemu.log" >&2
+	echo "error: qemu failed (exit $status), see $LOGS/$variant-$name-qemu.log" >&2
 	exit 2
 fi
