@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all check check-debug stress demo bench deps tree export kernel checkpatch bisect clean
+.PHONY: all check check-debug stress demo bench deps tree export kernel checkpatch bisect lint clean
 
 all: check
 
@@ -46,6 +46,10 @@ checkpatch: tree
 
 bisect: tree
 	@$(S)/bisect.sh
+
+# Review readiness: checkpatch, codespell, kernel-doc, sparse, W=1, htmldocs.
+lint: tree
+	@$(S)/lint.sh
 
 clean:
 	rm -rf build

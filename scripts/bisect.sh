@@ -22,8 +22,7 @@ bmake() {
 mapfile -t commits < <(git -C "$TREE" rev-list --reverse base..HEAD)
 [ ${#commits[@]} -gt 0 ] || { echo "bisect: the series is empty"; exit 0; }
 touched=$(git -C "$TREE" diff --name-only base HEAD)
-objects=$(grep -E '^(arch|block|drivers|fs|include|init|ipc|kernel|lib|mm|net|security)/.*\.c$' <<<"$touched" |
-	sed 's/\.c$/.o/' || true)
+objects=$(series_kernel_sources | sed 's/\.c$/.o/')
 selftest_dirs=$(grep -oE '^tools/testing/selftests/[^/]+/' <<<"$touched" | sort -u || true)
 
 git -C "$wt" checkout -q -f --detach base

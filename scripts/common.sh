@@ -84,6 +84,13 @@ series_patches() {
 	sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$TOP/patches/series"
 }
 
+# The kernel C files the series touches, one per line (what bisect
+# and lint build); userspace code (samples/, tools/) is not kernel objects.
+series_kernel_sources() {
+	git -C "$TREE" diff --name-only base HEAD |
+		grep -E '^(arch|block|crypto|drivers|fs|include|init|io_uring|ipc|kernel|lib|mm|net|security|sound|virt)/.*\.c$' || true
+}
+
 # Identifies the exported series, so the tree is rebuilt only when it changed.
 series_hash() {
 	local p

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Install the Debian packages the harness needs, and the pinned base kernel source.
+# Usage: deps.sh [PACKAGE...]: a target's own packages on top (make lint's linters).
 # shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
@@ -7,6 +8,7 @@ packages=(
 	build-essential bc bison flex libelf-dev libssl-dev cpio xz-utils
 	busybox-static qemu-system-x86 libcap-dev ccache git perl python3
 	rsync coreutils kmod gnuplot-nox python3-ply python3-git
+	"$@"
 )
 pinned="$BASE_PACKAGE=$BASE_VERSION"
 
