@@ -16,6 +16,6 @@ function key(line) {
 	sub(/:[0-9]+(:[0-9]+)?:/, ":", line)
 	return line
 }
-FNR == NR { base[key($0)]++; next }
+FILENAME == ARGV[1] { base[key($0)]++; next }
 { k = key($0); if (base[k] > 0) base[k]--; else print }
 ' "$base_list" "$series_list"
