@@ -9,7 +9,7 @@ all: check
 
 # The inner loop: stress loops at bounded counts. TESTS="prog..." runs only those.
 check:
-	@$(S)/check.sh test check quick 1200 harness.timeout=300
+	@$(S)/check.sh test check quick 1200 "harness.timeout=300 harness.pid_max=1100"
 
 # The same suites on a KASAN/UBSAN/lockdep kernel, stress loops at full counts
 # (pid_max 4096: pidfd_test's pid-recycle case, 33,000 forks at the default,
