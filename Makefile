@@ -1,9 +1,12 @@
 # pidfd-autokill patch queue: a thin front end over scripts/.
 # `make demo` and `make check` are the whole set-up on a fresh machine.
+# BASE=<file in bases/> (or a release line: BASE=6.12) picks the base kernel
+# and its queue for every target; the default is base.conf's.
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all check check-debug stress demo bench deps tree export kernel checkpatch bisect lint clean
+.PHONY: all check check-debug stress demo bench deps tree export kernel checkpatch bisect lint \
+	base-latest deb check-deb clean
 
 all: check
 
@@ -51,6 +54,20 @@ bisect: tree
 # Review readiness: checkpatch, codespell, kernel-doc, sparse, W=1, htmldocs.
 lint: tree
 	@$(S)/lint.sh
+
+# The newest linux-source of each Debian suite: is there a base file, does
+# the queue apply? Changes nothing.
+base-latest:
+	@$(S)/base-latest.sh
+
+# Debian packages of the patched base with Debian's own config
+# (FLAVOUR=cloud-amd64 by default, FLAVOUR=amd64 for the generic kernel).
+deb:
+	@$(S)/deb.sh
+
+# make check's suites on the kernel inside make deb's linux-image package.
+check-deb:
+	@$(S)/check-deb.sh
 
 clean:
 	rm -rf build

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Unpack the pinned base kernel into build/linux as a git repo tagged 'base'.
+# Fetch the base's linux-source package from Debian's archive, check its
+# tarball against the base file and unpack it into build/<base>/linux as a git
+# repo tagged 'base'.
 # shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
@@ -7,19 +9,22 @@ if git -C "$TREE" rev-parse -q --verify refs/tags/base >/dev/null 2>&1; then
 	exit 0
 fi
 
-have=$(dpkg-query -W -f='${Version}' "$BASE_PACKAGE" 2>/dev/null || true)
-[ "$have" = "$BASE_VERSION" ] ||
-	die "$BASE_PACKAGE is '$have', base.conf pins $BASE_VERSION: run make deps"
-echo "$BASE_SHA256  $BASE_TARBALL" | sha256sum --quiet -c - ||
-	die "$BASE_TARBALL does not match BASE_SHA256 in base.conf"
-
+deb=$("$TOP/scripts/debian-package.sh" "$BASE_SUITE" "$BASE_PACKAGE" "$BASE_VERSION")
 log=$LOGS/base.log
+tarball=$BUILD/$BASE_PACKAGE.tar.xz
+dpkg-deb --fsys-tarfile "$deb" | tar -xO "./usr/src/$BASE_PACKAGE.tar.xz" >"$tarball" 2>"$log" ||
+	die "$deb holds no /usr/src/$BASE_PACKAGE.tar.xz, see $log"
+sum=$(sha256sum "$tarball" | cut -d' ' -f1)
+[ "$sum" = "$BASE_SHA256" ] ||
+	die "$BASE_PACKAGE.tar.xz of $BASE_VERSION has sha256 $sum, bases/$BASE_NAME says $BASE_SHA256"
+
 tmp=$BUILD/linux.unpack
 rm -rf "$tmp" "$TREE"
 mkdir -p "$tmp"
-echo "base: unpacking $BASE_TARBALL (log: $log)"
-tar -C "$tmp" -xf "$BASE_TARBALL" --strip-components=1 >"$log" 2>&1 ||
-	die "unpacking $BASE_TARBALL failed, see $log"
+echo "base: unpacking $BASE_PACKAGE $BASE_VERSION (log: $log)"
+tar -C "$tmp" -xf "$tarball" --strip-components=1 >>"$log" 2>&1 ||
+	die "unpacking $tarball failed, see $log"
+rm -f "$tarball"
 
 # Debian's top-level .gitignore ignores everything; the base commit must hold
 # the tarball exactly, hence add -f.

@@ -10,7 +10,7 @@ bad=0
 for p in $(series_patches); do
 	# spdxcheck.py needs the python3 with Debian's python3-ply and python3-git.
 	if (cd "$TREE" && PATH=/usr/bin:$PATH ./scripts/checkpatch.pl --strict --no-summary --terse \
-		"$TOP/patches/$p") >>"$log" 2>&1; then
+		"$QUEUE/$p") >>"$log" 2>&1; then
 		echo "checkpatch: $p: clean"
 	else
 		echo "checkpatch: $p: problems" >&2

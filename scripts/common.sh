@@ -5,11 +5,43 @@
 set -euo pipefail
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD=$TOP/build
-TREE=$BUILD/linux
-LOGS=$BUILD/logs
 # shellcheck source=base.conf
 . "$TOP/base.conf"
+
+# The base kernel: a file in bases/ named by BASE (default: base.conf's
+# DEFAULT_BASE). A release line (BASE=6.12, BASE=6.1) names its newest file.
+base_names() {
+	find "$TOP/bases" -maxdepth 1 -type f -printf '%f\n' | sort -V
+}
+resolve_base() { # NAME
+	local line
+	if [ -f "$TOP/bases/$1" ]; then
+		echo "$1"
+		return 0
+	fi
+	line=$(base_names | grep -E "^${1//./\\.}\.[0-9]+-" | tail -n1 || true)
+	[ -n "$line" ] || {
+		echo "error: BASE=$1 names no file in bases/; known: $(base_names | paste -sd' ')" >&2
+		return 1
+	}
+	echo "$line"
+}
+BASE_NAME=$(resolve_base "${BASE:-$DEFAULT_BASE}") || exit 1
+# shellcheck source=bases/6.12.117-deb12
+. "$TOP/bases/$BASE_NAME"
+for var in BASE_PACKAGE BASE_VERSION BASE_SUITE BASE_SHA256 BASE_ABI BASE_QUEUE; do
+	[ -n "${!var:-}" ] || {
+		echo "error: bases/$BASE_NAME does not set $var" >&2
+		exit 1
+	}
+done
+# Everything built for a base lives under build/<base>: switching BASE keeps
+# the other bases' trees and objects. Downloads and apt lists are shared.
+BUILD=$TOP/build/$BASE_NAME
+TREE=$BUILD/linux
+LOGS=$BUILD/logs
+QUEUE=$TOP/$BASE_QUEUE
+APT_DIR=$TOP/build/apt
 
 # Kernel identity used for every commit the harness makes in build/linux.
 GIT_IDENT_NAME=pidfd-autokill
@@ -79,9 +111,9 @@ base_worktree() { # DIR LOG
 		die "cannot create the worktree $1, see $2"
 }
 
-# Patch file names from patches/series, comments and blank lines dropped.
+# Patch file names from the queue's series file, comments and blank lines dropped.
 series_patches() {
-	sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$TOP/patches/series"
+	sed -e 's/#.*//' -e 's/[[:space:]]*$//' -e '/^$/d' "$QUEUE/series"
 }
 
 # The kernel C files the series touches, one per line (what bisect
@@ -95,9 +127,9 @@ series_kernel_sources() {
 series_hash() {
 	local p
 	{
-		cat "$TOP/patches/series"
+		cat "$QUEUE/series"
 		for p in $(series_patches); do
-			cat "$TOP/patches/$p"
+			cat "$QUEUE/$p"
 		done
 	} | sha256sum | cut -d' ' -f1
 }
@@ -107,3 +139,22 @@ SELFTEST_DIRS="pidfd clone3"
 
 # The demo program `make demo` runs, provided by the series.
 DEMO_SOURCE=samples/pidfd/pidfd-autokill.c
+
+# apt-get/apt-cache options that reach one Debian suite through a private
+# sources list and lists directory under build/apt/SUITE: the machine's own
+# apt configuration is neither read nor changed. Debian's keyring signs it.
+apt_suite_opts() { # SUITE
+	local dir=$APT_DIR/$1 uri=http://deb.debian.org/debian
+	case $1 in *-security) uri=http://deb.debian.org/debian-security ;; esac
+	mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial"
+	echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $uri $1 main" >"$dir/sources.list"
+	printf '%s\n' -o "Dir::Etc::SourceList=$dir/sources.list" -o Dir::Etc::SourceParts=/dev/null \
+		-o "Dir::State::Lists=$dir/lists" -o "Dir::Cache=$dir/cache" \
+		-o APT::Architecture=amd64 -o APT::Sandbox::User=root
+}
+
+# The kernel release of make deb's packages for FLAVOUR: Debian's upstream
+# version, then the series' local version and the flavour.
+deb_release() { # FLAVOUR
+	echo "${BASE_ABI%%+*}-pidfd-autokill-$1"
+}

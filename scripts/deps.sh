@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Install the Debian packages the harness needs, and the pinned base kernel source.
+# Install the Debian packages the harness needs (the base kernel source is
+# downloaded, not installed: see base.sh).
 # Usage: deps.sh [PACKAGE...]: a target's own packages on top (make lint's linters).
 # shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
@@ -10,7 +11,6 @@ packages=(
 	rsync coreutils kmod gnuplot-nox python3-ply python3-git
 	"$@"
 )
-pinned="$BASE_PACKAGE=$BASE_VERSION"
 
 # One dpkg-query for all: one per package took seconds on a loaded machine.
 declare -A installed=()
@@ -21,8 +21,6 @@ missing=()
 for p in "${packages[@]}"; do
 	[ -n "${installed[$p]:-}" ] || missing+=("$p")
 done
-have=$(dpkg-query -W -f='${Version}' "$BASE_PACKAGE" 2>/dev/null || true)
-[ "$have" = "$BASE_VERSION" ] || missing+=("$pinned")
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 
@@ -32,7 +30,6 @@ fi
 
 log=$LOGS/deps.log
 echo "deps: installing ${missing[*]} (log: $log)"
-# The pinned version may be newer than the package lists this machine has.
 apt-get update >"$log" 2>&1 || die "apt-get update failed, see $log"
 DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
 	"${missing[@]}" >>"$log" 2>&1 ||

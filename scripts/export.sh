@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Write patches/ back from build/linux (base..HEAD). The cover letter keeps its
+# Write the base's queue (patches/) back from build/<base>/linux (base..HEAD). The cover letter keeps its
 # text; its subject count, To:/Cc: headers (maintainers.sh), shortlog,
 # diffstat and base: line are refreshed. The series version is the cover
 # letter's subject, "[PATCH vN 0/M]" (no vN: v1): every patch is exported as
@@ -7,11 +7,11 @@
 # shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
-[ -d "$TREE/.git" ] || die "no build/linux tree: run make tree first"
+[ -d "$TREE/.git" ] || die "no $TREE: run make tree first"
 [ -z "$(git -C "$TREE" status --porcelain --untracked-files=no)" ] ||
-	die "build/linux has uncommitted edits: commit them there first"
+	die "$TREE has uncommitted edits: commit them there first"
 
-cover=$TOP/patches/0000-cover-letter.patch
+cover=$QUEUE/0000-cover-letter.patch
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -26,17 +26,17 @@ git -C "$TREE" format-patch -q --zero-commit --no-signature --abbrev=12 \
 	--cover-letter --subject-prefix="$prefix" -o "$tmp" base..HEAD >/dev/null ||
 	die "git format-patch failed in $TREE"
 
-find "$TOP/patches" -name '[0-9][0-9][0-9][0-9]-*.patch' \
+find "$QUEUE" -name '[0-9][0-9][0-9][0-9]-*.patch' \
 	! -name 0000-cover-letter.patch -delete
 {
 	echo "# The series, in order; apply with 'make tree'."
 	for f in "$tmp"/[0-9]*.patch; do
 		name=${f##*/}
 		[ "$name" = 0000-cover-letter.patch ] && continue
-		cp "$f" "$TOP/patches/$name"
+		cp "$f" "$QUEUE/$name"
 		echo "$name"
 	done
-} >"$TOP/patches/series"
+} >"$QUEUE/series"
 
 n=$(series_patches | wc -l)
 summary_start='^'"$GIT_IDENT_NAME"' \([0-9]+\):$'
@@ -64,4 +64,4 @@ printf '%s\n\n%s\n\n%s\n' "$text" "$generated" "$base_line" |
 	sed -E "1,/^Subject:/s|^Subject: \[PATCH( v[0-9]+)? 0/[0-9]+\]|Subject: [$prefix 0/$n]|" >"$cover"
 
 echo "$(series_hash) $(git -C "$TREE" rev-parse HEAD)" >"$BUILD/series.stamp"
-echo "export: $n patches written to patches/ as [$prefix NN/$n]"
+echo "export: $n patches written to $BASE_QUEUE/ as [$prefix NN/$n]"

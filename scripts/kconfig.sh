@@ -3,6 +3,8 @@
 # selftests' own config files, merged with merge_config.sh. Every symbol a
 # fragment asks for must end up as asked.
 # Usage: kconfig.sh VARIANT FRAGMENT...
+# START_CONFIG=FILE starts from FILE (a distribution's config, taken as it is)
+# instead of tinyconfig, and then the selftests' config files are not merged.
 # shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
@@ -10,13 +12,16 @@ variant=$1
 shift
 obj=$(objdir "$variant")
 fragments=("$@")
-for d in $SELFTEST_DIRS; do
-	[ -f "$TREE/tools/testing/selftests/$d/config" ] &&
-		fragments+=("$TREE/tools/testing/selftests/$d/config")
-done
+start=${START_CONFIG:-}
+if [ -z "$start" ]; then
+	for d in $SELFTEST_DIRS; do
+		[ -f "$TREE/tools/testing/selftests/$d/config" ] &&
+			fragments+=("$TREE/tools/testing/selftests/$d/config")
+	done
+fi
 
 stamp=$obj/.fragments.sha256
-want=$(cat "${fragments[@]}" | sha256sum | cut -d' ' -f1)
+want=$(cat ${start:+"$start"} "${fragments[@]}" | sha256sum | cut -d' ' -f1)
 if [ -f "$obj/.config" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
 	exit 0
 fi
@@ -24,7 +29,11 @@ fi
 log=$LOGS/kconfig-$variant.log
 mkdir -p "$obj"
 {
-	kmake O="$obj" tinyconfig
+	if [ -n "$start" ]; then
+		cp "$start" "$obj/.config"
+	else
+		kmake O="$obj" tinyconfig
+	fi
 	"$TREE/scripts/kconfig/merge_config.sh" -m -O "$obj" "$obj/.config" "${fragments[@]}"
 	kmake O="$obj" olddefconfig
 } >"$log" 2>&1 || die "kernel configuration failed, see $log"

@@ -20,7 +20,7 @@ run_check() { # NAME COMMAND...
 }
 start=$SECONDS
 run_check checkpatch "$TOP/scripts/checkpatch.sh"
-run_check codespell codespell "$TOP/patches"
+run_check codespell codespell "$QUEUE"
 run_check kernel-doc "$TOP/scripts/lint-kernel-doc.sh"
 run_check sparse "$TOP/scripts/lint-compile.sh" sparse
 run_check W=1 "$TOP/scripts/lint-compile.sh" w1

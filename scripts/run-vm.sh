@@ -3,7 +3,8 @@
 # to build/logs/VARIANT-MODE-console.log, the guest's test output to
 # build/logs/VARIANT-MODE-output.log.
 # Usage: run-vm.sh VARIANT MODE TIME_LIMIT_SECONDS [EXTRA_KERNEL_ARGS]
-# INITRAMFS=FILE boots FILE instead of the variant's own initramfs.
+# INITRAMFS=FILE boots FILE instead of the variant's own initramfs, KERNEL=FILE
+# that kernel image instead of the variant's bzImage.
 # LOG_NAME=NAME names the logs VARIANT-NAME-* instead of VARIANT-MODE-*.
 # SMP=N gives the guest N CPUs instead of 2. ICOUNT=OPTS runs the guest clock
 # off executed instructions (QEMU -icount OPTS); TCG only, ignored under KVM.
@@ -13,6 +14,7 @@
 variant=$1 mode=$2 limit=$3 extra=${4:-}
 obj=$(objdir "$variant")
 initramfs=${INITRAMFS:-$obj/initramfs.cpio}
+kernel=${KERNEL:-$obj/arch/x86/boot/bzImage}
 name=${LOG_NAME:-$mode}
 console=$LOGS/$variant-$name-console.log
 output=$LOGS/$variant-$name-output.log
@@ -23,7 +25,7 @@ boot() { # time-limit mode console output accel-args...
 	shift 4
 	timeout --kill-after=10 "$limit" qemu-system-x86_64 "$@" \
 		-smp "${SMP:-2}" -m 2G -no-reboot -nodefaults -display none \
-		-kernel "$obj/arch/x86/boot/bzImage" -initrd "$initramfs" \
+		-kernel "$kernel" -initrd "$initramfs" \
 		-append "console=ttyS0 panic=-1 harness.mode=$mode $extra" \
 		-serial "file:$console" -serial "file:$output"
 }
@@ -32,7 +34,7 @@ boot() { # time-limit mode console output accel-args...
 # so KVM is used only after a short probe boot of this kernel got through.
 kvm=(-accel kvm -cpu host)
 probe=$obj/kvm-probe
-if [ -r /dev/kvm ] && [ -w /dev/kvm ] && [ ! "$probe" -nt "$obj/arch/x86/boot/bzImage" ]; then
+if [ -r /dev/kvm ] && [ -w /dev/kvm ] && [ ! "$probe" -nt "$kernel" ]; then
 	rm -f "$probe.log"
 	if boot 20 probe /dev/null "$probe.log" "${kvm[@]}" >/dev/null 2>&1 &&
 		grep -q '^harness: done' "$probe.log"; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Make build/linux hold base + the series from patches/, one commit per patch.
-# A no-op when the tree already matches patches/; refuses to drop unexported work
+# Make build/<base>/linux hold base + the base's queue (patches/), one commit per patch.
+# A no-op when the tree already matches the queue; refuses to drop unexported work
 # unless FORCE=1.
 # shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
@@ -22,15 +22,15 @@ if [ "$had_hash" = "$want" ] && [ "$had_head" = "$head" ] && [ -z "$dirty" ]; th
 	exit 0
 fi
 if [ "${FORCE:-0}" != 1 ] && { [ "$had_head" != "$head" ] || [ -n "$dirty" ]; }; then
-	die "build/linux has commits or edits that are not in patches/: run 'make export' to keep them, or 'make tree FORCE=1' to drop them"
+	die "$TREE has commits or edits that are not in $BASE_QUEUE/: run 'make export' to keep them, or 'make tree FORCE=1' to drop them"
 fi
 
 log=$LOGS/tree.log
 : >"$log"
 git -C "$TREE" checkout -q -f -B series base
 for p in $(series_patches); do
-	[ -f "$TOP/patches/$p" ] || die "patches/series lists $p, which does not exist"
-	if ! git -C "$TREE" am -q --keep-non-patch "$TOP/patches/$p" >>"$log" 2>&1; then
+	[ -f "$QUEUE/$p" ] || die "$BASE_QUEUE/series lists $p, which does not exist"
+	if ! git -C "$TREE" am -q --keep-non-patch "$QUEUE/$p" >>"$log" 2>&1; then
 		reason=$(grep -m1 -E 'error:|patch failed|does not apply' "$log" || true)
 		git -C "$TREE" am --abort >/dev/null 2>&1 || true
 		die "patch $p does not apply: ${reason:-see log}; log: $log"
