@@ -43,7 +43,7 @@ applies() { # SUITE PACKAGE VERSION QUEUE_DIR
 	mapfile -t files < <(sed -e 's/#.*//' -e '/^[[:space:]]*$/d' "$queue/series" |
 		while read -r p; do sed -n 's|^--- a/||p' "$queue/$p"; done | sort -u)
 	if ! { dpkg-deb --fsys-tarfile "$deb" | tar -xO "./usr/src/$package.tar.xz" |
-		tar -C "$repo" -xJ --strip-components=1 --wildcards "${files[@]/#/*/}"; } >"$log" 2>&1; then
+		tar -C "$repo" -xJ --strip-components=1 "${files[@]/#/$package/}"; } >"$log" 2>&1; then
 		echo "no (a file the queue changes is missing, see $log)"
 		return
 	fi
