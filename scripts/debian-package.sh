@@ -32,7 +32,11 @@ if [ -n "$found" ]; then
 	echo "$found"
 	exit 0
 fi
-served() { apt-cache "${opts[@]}" show "$package=$version" >/dev/null 2>&1; }
+# apt-cache show exits 0 for a version it does not have; madison lists them.
+served() {
+	apt-cache "${opts[@]}" madison "$package" 2>/dev/null |
+		awk -F' *[|] *' -v v="$version" '$2 == v { found = 1 } END { exit !found }'
+}
 if ! served; then
 	update
 	served || die "Debian's $suite does not serve $package=$version (any more?); see $log"
