@@ -17,7 +17,8 @@ release=$(deb_release "$flavour")
 series_version=$(sed -nE '1,/^$/s/^Subject: \[PATCH v([0-9]+) .*/\1/p' "$QUEUE/0000-cover-letter.patch")
 pkgversion=$BASE_VERSION+pidfdautokill${series_version:-1}
 
-"$TOP/scripts/deps.sh" dpkg-dev fakeroot
+# bindeb-pkg checks the generated Build-Depends (debhelper-compat).
+"$TOP/scripts/deps.sh" dpkg-dev fakeroot debhelper
 "$TOP/scripts/tree.sh"
 
 image=linux-image-$BASE_ABI-$flavour-unsigned
@@ -35,6 +36,7 @@ found() { find "$out" -maxdepth 1 -name "linux-image-${release}_${pkgversion}_am
 inputs=$(build_inputs_id "$TREE" "$obj" "$release" "$pkgversion")
 if [ -n "$inputs" ] && found && [ "$(cat "$out/.inputs" 2>/dev/null)" = "$inputs" ]; then
 	echo "deb: $out (sources, .config and toolchain unchanged)"
+	ls -l "$out"/*.deb
 	exit 0
 fi
 rm -f "$out/.inputs" "$out"/*.deb "$out"/*.buildinfo "$out"/*.changes
@@ -50,3 +52,5 @@ mv "$(dirname "$obj")"/*_"$pkgversion"_amd64.{buildinfo,changes} "$out"/ 2>/dev/
 [ -z "$inputs" ] || echo "$inputs" >"$out/.inputs"
 echo "deb: $((SECONDS - start)) s; packages in $out:"
 ls -l "$out"/*.deb
+echo "deb: the .config against Debian's ($out/config.diff):"
+cat "$out/config.diff"
