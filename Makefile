@@ -5,14 +5,17 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all check check-debug stress demo bench deps tree export kernel checkpatch bisect lint \
+.PHONY: all check check-debug stress vng demo bench deps tree export kernel checkpatch bisect lint \
 	base-latest deb check-deb clean
 
 all: check
 
+# make check's and make vng's guest arguments (stress=quick: bounded counts).
+QUICK := harness.timeout=300 harness.pid_max=1100
+
 # The inner loop: stress loops at bounded counts. TESTS="prog..." runs only those.
 check:
-	@$(S)/check.sh test check quick 1200 "harness.timeout=300 harness.pid_max=1100"
+	@$(S)/check.sh test check quick 1200 "$(QUICK)"
 
 # The same suites on a KASAN/UBSAN/lockdep kernel, stress loops at full counts
 # (pid_max 4096: pidfd_test's pid-recycle case, 33,000 forks at the default,
@@ -24,6 +27,11 @@ check-debug:
 # pidfd_test alone can take minutes, hence the debug kernel's limits).
 stress:
 	@$(S)/check.sh test stress full 2400 harness.timeout=1200
+
+# make check's selftests and counts on the same kernel, booted by virtme-ng
+# (the reviewers' runner) instead of with the harness's initramfs.
+vng:
+	@GUEST_RUNNER=$(S)/run-vng.sh $(S)/check.sh test vng quick 1200 "$(QUICK)"
 
 demo:
 	@$(S)/demo.sh

@@ -3,6 +3,8 @@
 # Usage: check.sh VARIANT RUN STRESS TIME_LIMIT_SECONDS [EXTRA_KERNEL_ARGS]
 # RUN names the logs (build/logs/VARIANT-RUN-*.log); STRESS is quick (bounded
 # stress loops) or full. TESTS="PROGRAM..." runs only those test programs.
+# GUEST_RUNNER=SCRIPT boots the guest with SCRIPT instead of run-vm.sh (make vng:
+# run-vng.sh), same arguments.
 # shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
 
@@ -21,7 +23,7 @@ console=$LOGS/$variant-$run-console.log
 times=$LOGS/$variant-$run-times.log
 start=$SECONDS
 vm_status=0
-LOG_NAME=$run "$TOP/scripts/run-vm.sh" "$variant" check "$limit" "$args" || vm_status=$?
+LOG_NAME=$run "${GUEST_RUNNER:-$TOP/scripts/run-vm.sh}" "$variant" check "$limit" "$args" || vm_status=$?
 tr -d '\r' 2>/dev/null <"$output" | sed -n 's/^harness: time //p' >"$times" || true
 echo "guest: $((SECONDS - start)) s (per program: $times)"
 "$TOP/scripts/report.sh" "$output" "$console" "$selected"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Pack the guest initramfs with the kernel's usr/gen_init_cpio: busybox, the
-# installed kselftests, the demo, the shared libraries they need, and /init.
+# installed kselftests, the demo, the shared libraries they need, /init and
+# /selftests (guest/selftests, which runs the kselftests).
 # Usage: initramfs.sh VARIANT
 # shellcheck source=scripts/common.sh
 . "$(dirname "$0")/common.sh"
@@ -31,6 +32,7 @@ add_file() { # guest-path host-path mode
 for d in /dev /proc /sys /tmp /root /etc /bin /sbin /usr/bin /usr/sbin; do add_dir "$d"; done
 add_file /bin/busybox "$busybox" 0755
 add_file /init "$TOP/guest/init" 0755
+add_file /selftests "$TOP/guest/selftests" 0755
 # The kselftest runner needs GNU timeout (--foreground); busybox's has none.
 add_file /usr/bin/timeout /usr/bin/timeout 0755
 elves=(/usr/bin/timeout)
