@@ -2,8 +2,8 @@
 # Boot a kernel variant under virtme-ng and run its selftests there (make vng):
 # the guest sees the host's root filesystem (read-only, 9p, a tmpfs overlay on
 # /etc, /tmp, /var, ...) and guest/selftests runs the variant's kselftest
-# install where it was built, with the same harness.* arguments as in the
-# initramfs. run-vm.sh's interface and logs: the kernel console (and vng's own
+# install where it was built (and the launcher's --check probe), with the
+# same harness.* arguments as in the initramfs. run-vm.sh's interface and logs: the kernel console (and vng's own
 # messages) go to build/logs/VARIANT-NAME-console.log, the test output to
 # build/logs/VARIANT-NAME-output.log.
 # Usage: run-vng.sh VARIANT check TIME_LIMIT_SECONDS [EXTRA_KERNEL_ARGS]
@@ -17,6 +17,7 @@ variant=$1 mode=$2 limit=$3 extra=${4:-}
 obj=$(objdir "$variant")
 bzimage=$obj/arch/x86/boot/bzImage
 kst=$obj/kselftest/kselftest_install
+launcher=$obj/demo/$(basename "$DEMO_SOURCE" .c)
 name=${LOG_NAME:-vng}
 console=$LOGS/$variant-$name-console.log
 output=$LOGS/$variant-$name-output.log
@@ -42,7 +43,7 @@ accel=(--disable-kvm)
 vng_args=(
 	--run "$bzimage" "${accel[@]}" --force-9p --cpus "${SMP:-2}" --memory 2G --verbose
 	--append "$extra"
-	--exec "$(printf '%q' "$TOP/guest/selftests") $(printf '%q' "$kst"); echo \"harness: done rc=\$?\""
+	--exec "$(printf '%q ' "$TOP/guest/selftests" "$kst" "$launcher"); echo \"harness: done rc=\$?\""
 )
 echo "vng ${vng_args[*]}" >"$LOGS/$variant-$name-vng.log"
 
