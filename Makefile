@@ -5,7 +5,7 @@
 SHELL := /bin/bash
 S := scripts
 
-.PHONY: all check check-debug stress vng demo bench deps tree export kernel checkpatch bisect lint \
+.PHONY: all check check-debug check-kcsan stress vng demo bench deps tree export kernel checkpatch bisect lint \
 	base-latest deb check-deb clean
 
 all: check
@@ -22,6 +22,12 @@ check:
 # outlasted a 40-minute guest under load); any report fails the run.
 check-debug:
 	@$(S)/check.sh debug check full 2400 "harness.timeout=1200 harness.pid_max=4096 panic_on_warn=1"
+
+# The same suites on a KCSAN kernel at check-debug's counts, and on the base
+# built with the same config: reports in the series' code, or absent on the
+# base, fail; the others are printed as pre-existing.
+check-kcsan:
+	@$(S)/check-kcsan.sh
 
 # The same suites on the test kernel, stress loops at full counts (under TCG
 # pidfd_test alone can take minutes, hence the debug kernel's limits).
