@@ -61,10 +61,15 @@ die() {
 }
 
 # The source tree of a kernel variant: 'base' is the unpatched base (a git
-# worktree of build/linux at tag base, booted by make bench), every other
-# variant (test, debug) is the series.
+# worktree of build/linux at tag base, booted by make bench) with the test
+# kernel's .config, 'base-VARIANT' the same base with VARIANT's .config
+# (base-kcsan for make check-kcsan); every other variant (test, debug, kcsan)
+# is the series.
 srctree() {
-	if [ "$1" = base ]; then echo "$BUILD/base"; else echo "$TREE"; fi
+	case $1 in
+	base | base-*) echo "$BUILD/base" ;;
+	*) echo "$TREE" ;;
+	esac
 }
 
 # The object directory of a kernel variant. It lives directly under the source
