@@ -26,5 +26,12 @@ vm_status=0
 LOG_NAME=$run "${GUEST_RUNNER:-$TOP/scripts/run-vm.sh}" "$variant" check "$limit" "$args" || vm_status=$?
 tr -d '\r' 2>/dev/null <"$output" | sed -n 's/^harness: time //p' >"$times" || true
 echo "guest: $((SECONDS - start)) s (per program: $times)"
-"$TOP/scripts/report.sh" "$output" "$console" "$selected"
+status=0
+"$TOP/scripts/report.sh" "$output" "$console" "$selected" || status=1
+# A kernel with kmemleak (debug, kcsan): the guest's scan after the suites,
+# compared with the base kernel's scan of make check-kcsan when there is one.
+if grep -qx 'CONFIG_DEBUG_KMEMLEAK=y' "$(objdir "$variant")/.config"; then
+	"$TOP/scripts/kmemleak-report.sh" "$output" "$LOGS/base-kcsan-check-output.log" || status=1
+fi
+[ $status -eq 0 ] || exit 1
 exit "$vm_status"
