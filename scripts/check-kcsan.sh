@@ -18,6 +18,13 @@ extra="harness.timeout=2400 harness.pid_max=4096"
 "$TOP/scripts/kcsan-base.sh" full "$limit" "$extra"
 status=0
 KCSAN_REPORTS=classified "$TOP/scripts/check.sh" kcsan check full "$limit" "$extra" || status=1
+# The guest prints KCSAN's counters: watchpoints set up show that it watched.
+for kernel in base-kcsan kcsan; do
+	counters=$(tr -d '\r' <"$LOGS/$kernel-check-output.log" |
+		sed -n 's/^harness: kcsan \(setup_watchpoints\|data_races\|races_unknown_origin\|no_capacity\): /\1 /p' |
+		paste -sd, -)
+	echo "kcsan: $kernel kernel's counters: ${counters:-none printed}"
+done
 "$TOP/scripts/kcsan-classify.sh" "$LOGS/kcsan-check-console.log" "$LOGS/base-kcsan-check-console.log" ||
 	status=1
 [ $status -eq 0 ] || die "check-kcsan failed, see above and $LOGS/kcsan-check-*.log"
