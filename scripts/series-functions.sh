@@ -11,7 +11,7 @@
 . "$(dirname "$0")/common.sh"
 
 git -C "$TREE" rev-parse -q --verify refs/tags/base >/dev/null ||
-	die "build/linux has no tag base: run make tree"
+	die "$TREE has no tag base: run make tree"
 # The kernel's own C files and headers; userspace (samples/, tools/) and uapi
 # headers hold no kernel function.
 mapfile -t files < <(git -C "$TREE" diff --diff-filter=d --name-only base HEAD |
