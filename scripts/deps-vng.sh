@@ -11,14 +11,24 @@
 . "$(dirname "$0")/common.sh"
 
 "$TOP/scripts/deps.sh"
-status=$(dpkg-query -W -f='${db:Status-Status}' virtme-ng 2>/dev/null || true)
-[ "$status" = installed ] && exit 0
+# udev: virtme-init names the script's virtio-serial ports
+# (/dev/virtio-ports/virtme.*) through udevd's rules, on the host's root it
+# boots from; without udevd it runs the script on the serial console, mixed
+# with the kernel's messages, and vng cannot learn the script's exit status.
+installed() { [ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null || true)" = installed ]; }
+installed virtme-ng && installed udev && exit 0
 
 [ "$(id -u)" -eq 0 ] ||
-	die "virtme-ng is not installed; run as root: $TOP/scripts/deps-vng.sh (it installs Debian sid's virtme-ng .deb, dependencies from this machine's suites)"
+	die "virtme-ng or udev is not installed; run as root: $TOP/scripts/deps-vng.sh (it installs Debian sid's virtme-ng .deb, dependencies and udev from this machine's suites)"
 
 log=$LOGS/deps-vng.log
 : >"$log"
+if ! installed udev; then
+	echo "deps: installing udev (log: $log)"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends udev >>"$log" 2>&1 ||
+		die "apt-get install udev failed, see $log"
+fi
+installed virtme-ng && exit 0
 apt-get update >>"$log" 2>&1 || die "apt-get update failed, see $log"
 candidate=$(apt-cache policy virtme-ng 2>>"$log" | sed -n 's/^ *Candidate: //p')
 if [ -n "$candidate" ] && [ "$candidate" != "(none)" ]; then
