@@ -158,8 +158,10 @@ apt_suite_opts() { # SUITE
 		-o APT::Architecture=amd64 -o APT::Sandbox::User=root
 }
 
-# The kernel release of make deb's packages for FLAVOUR: Debian's upstream
-# version, then the series' local version and the flavour.
+# The kernel release of make deb's packages for FLAVOUR: the upstream part of
+# the package version (6.1.192-3 and 6.12.117-1~deb12u1 give 6.1.192 and
+# 6.12.117, the tree's kernelversion), then the series' local version and the
+# flavour. Debian's ABI name is no kernel version on 6.1 (6.1.0-57).
 deb_release() { # FLAVOUR
-	echo "${BASE_ABI%%+*}-pidfd-autokill-$1"
+	echo "${BASE_VERSION%%-*}-pidfd-autokill-$1"
 }
