@@ -60,6 +60,18 @@ die() {
 	exit 1
 }
 
+# After a guest runner (QEMU under timeout, or vng) exited with STATUS: stop
+# with one line naming the cause. Usage: guest_exit STATUS LIMIT CONSOLE RUNNER LOG
+guest_exit() {
+	if [ "$1" -eq 124 ] || [ "$1" -eq 137 ]; then
+		echo "error: guest did not finish within $2 s; console: $3" >&2
+		exit 2
+	elif [ "$1" -ne 0 ]; then
+		echo "error: $4 failed (exit $1), see $5" >&2
+		exit 2
+	fi
+}
+
 # The source tree of a kernel variant: 'base' is the unpatched base (a git
 # worktree of build/linux at tag base, booted by make bench) with the test
 # kernel's .config, 'base-VARIANT' the same base with VARIANT's .config

@@ -53,10 +53,4 @@ fi
 status=0
 boot "$limit" "$mode" "$console" "$output" "${accel[@]}" \
 	>"$LOGS/$variant-$name-qemu.log" 2>&1 || status=$?
-if [ $status -eq 124 ] || [ $status -eq 137 ]; then
-	echo "error: guest did not finish within $limit s; console: $console" >&2
-	exit 2
-elif [ $status -ne 0 ]; then
-	echo "error: qemu failed (exit $status), see $LOGS/$variant-$name-qemu.log" >&2
-	exit 2
-fi
+guest_exit "$status" "$limit" "$console" qemu "$LOGS/$variant-$name-qemu.log"

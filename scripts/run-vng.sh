@@ -55,10 +55,4 @@ status=0
 	timeout --kill-after=10 "$limit" vng "${vng_args[@]}" </dev/null 2>&1 >&3 3>&- |
 		cat >"$console"
 } 3>&1 | cat >"$output" || status=$?
-if [ $status -eq 124 ] || [ $status -eq 137 ]; then
-	echo "error: guest did not finish within $limit s; console: $console" >&2
-	exit 2
-elif [ $status -ne 0 ]; then
-	echo "error: vng failed (exit $status), see $console" >&2
-	exit 2
-fi
+guest_exit "$status" "$limit" "$console" vng "$console"
