@@ -20,11 +20,14 @@ newest() { # SUITE PACKAGE: the suite's newest version of PACKAGE, or nothing
 	echo "$best"
 }
 
-base_file_for() { # PACKAGE VERSION
-	local f
+base_file_for() { # PACKAGE VERSION: the base files that pin it, or "none"
+	local f names=()
 	for f in "$TOP"/bases/*; do
-		grep -qxF "BASE_PACKAGE=$1" "$f" && grep -qxF "BASE_VERSION=$2" "$f" && basename "$f"
-	done | paste -sd' '
+		if grep -qxF "BASE_PACKAGE=$1" "$f" && grep -qxF "BASE_VERSION=$2" "$f"; then
+			names+=("$(basename "$f")")
+		fi
+	done
+	if [ ${#names[@]} -eq 0 ]; then echo none; else echo "${names[*]}"; fi
 }
 
 # git am of QUEUE onto PACKAGE=VERSION from SUITE. Only the files the queue
@@ -74,7 +77,7 @@ for package in "${packages[@]}"; do
 		version=$(newest "$suite" "$package")
 		[ -n "$version" ] || continue
 		printf '%-18s %-18s %-22s %-16s %s\n' "$suite" "$package" "$version" \
-			"$(base_file_for "$package" "$version" | grep . || echo none)" \
+			"$(base_file_for "$package" "$version")" \
 			"$(applies "$suite" "$package" "$version" "$queue")"
 	done
 done
