@@ -42,7 +42,10 @@ fi
 rm -f "$out/.inputs" "$out"/*.deb "$out"/*.buildinfo "$out"/*.changes
 echo "deb: building $image's config with the series, release $release, version $pkgversion (log: $log)"
 start=$SECONDS
-kmake O="$obj" -j"$(nproc)" LOCALVERSION="-pidfd-autokill-$flavour" \
+# mkdebian names the maintainer from DEBFULLNAME and DEBEMAIL, else from the
+# build user and host.
+DEBFULLNAME=$GIT_IDENT_NAME DEBEMAIL=$GIT_IDENT_EMAIL \
+	kmake O="$obj" -j"$(nproc)" LOCALVERSION="-pidfd-autokill-$flavour" \
 	KDEB_PKGVERSION="$pkgversion" KDEB_SOURCENAME=linux-pidfd-autokill \
 	bindeb-pkg >"$log" 2>&1 ||
 	die "make bindeb-pkg failed ($(grep -m1 -E 'error:|Error [0-9]' "$log" || echo 'see log')), see $log"
