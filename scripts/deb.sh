@@ -42,8 +42,8 @@ fi
 rm -f "$out/.inputs" "$out"/*.deb "$out"/*.buildinfo "$out"/*.changes
 echo "deb: building $image's config with the series, release $release, version $pkgversion (log: $log)"
 start=$SECONDS
-# mkdebian names the maintainer from DEBFULLNAME and DEBEMAIL, else from the
-# build user and host.
+# Without these mkdebian names the build user and host as the packages'
+# maintainer (pidfd-autokill@harness), not the project's identity.
 DEBFULLNAME=$GIT_IDENT_NAME DEBEMAIL=$GIT_IDENT_EMAIL \
 	kmake O="$obj" -j"$(nproc)" LOCALVERSION="-pidfd-autokill-$flavour" \
 	KDEB_PKGVERSION="$pkgversion" KDEB_SOURCENAME=linux-pidfd-autokill \
